@@ -1,7 +1,125 @@
-/** Liquid alpha (placeholder until the BigInt transcendentals land). */
-export function logisticAlphaPerColumn(_c: number[], _lo: number, _hi: number): number[] | null {
-  throw new Error('liquid alpha not yet implemented');
+/**
+ * Liquid alpha, exact mode.
+ *
+ * - dtao-launch: one alpha per column from a logistic curve through the consensus quartiles
+ *   (`compute_ema_bonds_sparse`, `calculate_logistic_params`, `compute_alpha_values`,
+ *   `clamp_alpha_values` in run_epoch.rs; `quantile`, `safe_ln`, `safe_exp` in epoch/math.rs
+ *   @ e2b8367b8).
+ * - current: one alpha per (validator, miner) entry from a sigmoid of the buy/sell distance,
+ *   Yuma3 only (`alpha_sigmoid` in run_epoch.rs, `exp_safe` in epoch/math.rs @ 14bc6f9f9).
+ *
+ * These run n (or nnz) times per epoch on values that leave the double-exact range (exp(20) ·
+ * 2^32 > 2^53), so they use the BigInt I32F32 transcendentals of `sim/math/fixed32.ts`.
+ */
+import { I32, expI32, lnI32 } from '../../math/fixed32.ts';
+
+const ONE = 1n << 32n;
+const Z = 0n;
+const U16MAX = 65535n << 32n;
+
+const satSub = I32.saturatingSub;
+const satAdd = I32.saturatingAdd;
+const satMul = I32.saturatingMul;
+const safeDiv = I32.safeDiv;
+
+/** `safe_ln` (L233): ln or 0 on error. */
+function safeLn(x: bigint): bigint {
+  return lnI32(x) ?? Z;
 }
-export function sigmoidAlpha(_lo: number, _hi: number, _steep: number): (c: number, w: number, b: number) => number {
-  throw new Error('liquid alpha not yet implemented');
+/** `safe_exp` (L233): exp or 0 on error (no clamp — the quirk mechanism.md §8.4 describes). */
+function safeExp(x: bigint): bigint {
+  return expI32(x) ?? Z;
+}
+/** `exp_safe` (HEAD): clamp to [−20, 20]; on error 0 for non-positive input, max otherwise. */
+function expSafe(x: bigint): bigint {
+  const lo = -20n << 32n;
+  const hi = 20n << 32n;
+  const s = x < lo ? lo : x > hi ? hi : x;
+  const r = expI32(s);
+  if (r !== null) return r;
+  return s <= Z ? Z : I32.MAX;
+}
+
+/** `quantile` of epoch/math.rs: sorted, pos = q·(len−1) in f64, linear interpolation with an I32F32 weight. */
+function quantile(sorted: bigint[], q: number): bigint {
+  const len = sorted.length;
+  if (len === 0) return Z;
+  const pos = q * (len - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  if (lo === hi) return sorted[lo];
+  // I32F32::saturating_from_num(pos − low): 0.25 / 0.5 / 0.75 are exact in f64 and in I32F32
+  const weight = BigInt(Math.round((pos - lo) * 2 ** 32));
+  return satAdd(sorted[lo], satMul(satSub(sorted[hi], sorted[lo]), weight));
+}
+
+/**
+ * dtao-launch liquid alpha: alpha per column, as I32F32 bits (numbers, all in [lo, hi] ⊂ [0, 1]),
+ * or `null` when the branch condition sends the epoch to the fixed alpha.
+ * @param consensus I32F32 bits (numbers)
+ * @param alphaLow u16 as stored
+ * @param alphaHigh u16 as stored
+ */
+export function logisticAlphaPerColumn(consensus: number[], alphaLow: number, alphaHigh: number): number[] | null {
+  const c = consensus.map((v) => BigInt(v));
+  const sorted = c.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const cHigh = quantile(sorted, 0.75);
+  const cLow = quantile(sorted, 0.25);
+  if (!(cHigh > cLow || cHigh !== Z || cLow < Z)) return null;
+  // get_alpha_values_32: u16 / 65535 (safe_div)
+  const lo = safeDiv(BigInt(alphaLow) << 32n, U16MAX);
+  const hi = safeDiv(BigInt(alphaHigh) << 32n, U16MAX);
+  // calculate_logistic_params(alpha_high, alpha_low, consensus_high, consensus_low)
+  let a = Z;
+  let b = Z;
+  if (!(cHigh <= cLow || lo === Z || hi === Z)) {
+    const lnHigh = safeLn(satSub(safeDiv(ONE, hi), ONE));
+    const lnLow = safeLn(satSub(safeDiv(ONE, lo), ONE));
+    a = safeDiv(satSub(lnHigh, lnLow), satSub(cLow, cHigh));
+    b = satAdd(lnLow, satMul(a, cLow));
+  }
+  return c.map((cj) => {
+    const e = safeExp(satSub(b, satMul(a, cj)));
+    let alpha = safeDiv(ONE, satAdd(ONE, e));
+    // clamp_alpha_values: min(high) then max(low)
+    if (alpha > hi) alpha = hi;
+    if (alpha < lo) alpha = lo;
+    return Number(alpha);
+  });
+}
+
+/**
+ * current (Yuma3) liquid alpha: returns `alpha(consensus_j, weight_ij, bond_ij)` on I32F32 bits
+ * (numbers). The sigmoid depends only on the combined buy/sell distance, so results are memoized.
+ * @param steepness i16 as stored (`AlphaSigmoidSteepness`)
+ */
+export function sigmoidAlpha(
+  alphaLow: number,
+  alphaHigh: number,
+  steepness: number,
+): (consensus: number, weight: number, bond: number) => number {
+  const lo = safeDiv(BigInt(alphaLow) << 32n, U16MAX);
+  const hi = safeDiv(BigInt(alphaHigh) << 32n, U16MAX);
+  // alpha_sigmoid_steepness.saturating_div(I32F32::from_num(-100)): truncates toward zero
+  const slope = I32.saturatingDiv(BigInt(steepness) << 32n, -100n << 32n);
+  const half = ONE >> 1n;
+  const span = satSub(hi, lo);
+  const memo = new Map<number, number>();
+  const clamp01 = (x: number) => (x < 0 ? 0 : x > 4294967296 ? 4294967296 : x);
+  return (consensus, weight, bond) => {
+    // clamp_value(x, 0, 1) on exact numbers: differences of proportions stay exact
+    const buy = clamp01(weight - consensus);
+    const sell = clamp01(bond - weight);
+    const d = weight >= bond ? buy : sell;
+    const hit = memo.get(d);
+    if (hit !== undefined) return hit;
+    const x = satMul(slope, satSub(BigInt(d), half));
+    const sig = I32.saturatingDiv(ONE, satAdd(ONE, expSafe(x)));
+    let alpha = satAdd(lo, satMul(sig, span));
+    if (alpha > hi) alpha = hi;
+    if (alpha < lo) alpha = lo;
+    const out = Number(alpha);
+    memo.set(d, out);
+    return out;
+  };
 }
