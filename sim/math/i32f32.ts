@@ -152,7 +152,7 @@ export function checkedDiv(a: number, b: number): number | null {
   // quotient bits ≥ 2^52 (or overflow past 2^63): decide exactly with BigInt
   if (x / y >= QUOTIENT_FAST_LIMIT) return checkedDivBig(a, b);
   const m = divMagnitude(x, y);
-  return (a < 0) !== (b < 0) ? -m : m;
+  return (a < 0) !== (b < 0) && m !== 0 ? -m : m;
 }
 
 function checkedDivBig(a: number, b: number): number | null {
