@@ -17,6 +17,8 @@ export const ONE = 4294967296;
 const TWO16 = 65536;
 const TWO32 = 4294967296;
 const TWO53 = 9007199254740992;
+/** 2^i for i = 0..53 (a table beats `2 ** s` in the division loop). */
+const POW2 = Float64Array.from({ length: 54 }, (_, i) => 2 ** i);
 /** Largest I32F32 bits: 2^63 − 1 (as a bigint; not representable exactly as a number). */
 export const MAX_BITS_BIG = (1n << 63n) - 1n;
 /** The I32F32 integer 65535 (u16::MAX), in bits. */
@@ -101,13 +103,10 @@ export function mul(a: number, b: number): number {
   return m === 0 ? 0 : -m;
 }
 
-/** floor(log2(y)) + 1 for 1 ≤ y < 2^53, exact. */
-function bitLength(y: number): number {
-  let b = Math.floor(Math.log2(y)) + 1;
-  // correct the float log2 near powers of two
-  while (b > 0 && 2 ** (b - 1) > y) b--;
-  while (2 ** b <= y) b++;
-  return b;
+/** floor(log2(y)) + 1 for 1 ≤ y < 2^53, exact (count of significant bits, via clz32 on the halves). */
+export function bitLength(y: number): number {
+  const hi = Math.floor(y / TWO32);
+  return hi > 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(y >>> 0);
 }
 
 /**
@@ -135,6 +134,50 @@ function divMagnitude(x: number, y: number): number {
   }
   if (!(q < TWO53)) throw new I32F32RangeError(`I32F32 quotient out of exact range: ${x} / ${y}`);
   return q;
+}
+
+/**
+ * trunc(x · 2^32 / y) for 0 ≤ x < 2^53 and 0 < y < 2^53 when y's chunk size `k = 53 − bitLength(y)`
+ * is precomputed: the normalization loops divide many values by one column or row sum, so they
+ * pay for the divisor's constants once. Same result as {@link checkedDiv} when the quotient
+ * fits (callers divide proportions by sums, so it does); throws rather than rounding otherwise.
+ */
+export function divByDivisor(x: number, y: number, k: number): number {
+  let q = Math.floor(x / y);
+  let r = x - q * y;
+  if (k >= 32) {
+    // one chunk: r · 2^32 < 2^53
+    q = q * TWO32 + Math.floor((r * TWO32) / y);
+  } else if (k >= 16) {
+    // two chunks of k and 32 − k ≤ k bits
+    const s1 = POW2[k];
+    const s2 = POW2[32 - k];
+    let t = r * s1;
+    let d = Math.floor(t / y);
+    r = t - d * y;
+    q = q * s1 + d;
+    t = r * s2;
+    d = Math.floor(t / y);
+    q = q * s2 + d;
+  } else {
+    let remaining = 32;
+    while (remaining > 0) {
+      const s = k < remaining ? k : remaining;
+      const scale = POW2[s];
+      const t = r * scale;
+      const d = Math.floor(t / y);
+      r = t - d * y;
+      q = q * scale + d;
+      remaining -= s;
+    }
+  }
+  if (!(q < TWO53)) throw new I32F32RangeError(`I32F32 quotient out of exact range: ${x} / ${y}`);
+  return q;
+}
+
+/** Chunk size for {@link divByDivisor}: 53 − bitLength(y). */
+export function divisorShift(y: number): number {
+  return 53 - bitLength(y);
 }
 
 /** x / y at or past this (2^20) may give quotient bits beyond 2^52: take the BigInt path. */

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ONE } from '../../math/i32f32.ts';
 import { runYuma } from './runYuma.ts';
 import type { SparseRow, YumaInput, YumaOutput } from './types.ts';
-import { normalizeExact, weightedMedianColSparse } from './weightedMedian.ts';
+import { csrFromPairs, normalizeM } from './csr.ts';
+import { weightedMedianColSparse } from './weightedMedian.ts';
 
 const base = (over: Partial<YumaInput>): YumaInput => ({
   profile: 'current',
@@ -191,9 +192,12 @@ describe('math.rs::test_math_weighted_median_col_sparse (§13.4)', () => {
   // values are f32 in the Rust test, converted to I32F32
   const fx = (x: number) => Math.round(Math.fround(x) * ONE);
   const mat = (rows: number[][]) =>
-    rows.map((r) => ({ j: r.map((_, j) => j), v: r.map(fx) }));
+    csrFromPairs(
+      rows.map((r) => r.map((v, j) => [j, fx(v)] as [number, number])),
+      rows.length,
+    );
   const median = (stake: number[], rows: number[][], majority: number) =>
-    weightedMedianColSparse(stake.map(fx), mat(rows), 3, fx(majority), normalizeExact);
+    Array.from(weightedMedianColSparse(stake.map(fx), mat(rows), fx(majority), (x) => normalizeM(true, x))).slice(0, 3);
   const w1 = [
     [0, 0.1, 0],
     [0, 0.2, 0.4],

@@ -60,8 +60,8 @@ function quantile(sorted: bigint[], q: number): bigint {
  * @param alphaLow u16 as stored
  * @param alphaHigh u16 as stored
  */
-export function logisticAlphaPerColumn(consensus: number[], alphaLow: number, alphaHigh: number): number[] | null {
-  const c = consensus.map((v) => BigInt(v));
+export function logisticAlphaPerColumn(consensus: ArrayLike<number>, alphaLow: number, alphaHigh: number): Float64Array | null {
+  const c = Array.from(consensus, (v) => BigInt(v));
   const sorted = c.slice().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const cHigh = quantile(sorted, 0.75);
   const cLow = quantile(sorted, 0.25);
@@ -78,7 +78,7 @@ export function logisticAlphaPerColumn(consensus: number[], alphaLow: number, al
     a = safeDiv(satSub(lnHigh, lnLow), satSub(cLow, cHigh));
     b = satAdd(lnLow, satMul(a, cLow));
   }
-  return c.map((cj) => {
+  return Float64Array.from(c, (cj) => {
     const e = safeExp(satSub(b, satMul(a, cj)));
     let alpha = safeDiv(ONE, satAdd(ONE, e));
     // clamp_alpha_values: min(high) then max(low)
@@ -86,6 +86,43 @@ export function logisticAlphaPerColumn(consensus: number[], alphaLow: number, al
     if (alpha < lo) alpha = lo;
     return Number(alpha);
   });
+}
+
+/** numpy-style linear quantile (the float twin of `quantile`). */
+function quantileF(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  const pos = q * (sorted.length - 1);
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return lo === hi ? sorted[lo] : sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+/** Fast-mode twin of {@link logisticAlphaPerColumn} (alphas as proportions). */
+export function logisticAlphaPerColumnFast(consensus: Float64Array, lo: number, hi: number): Float64Array | null {
+  const sorted = consensus.slice().sort();
+  const ch = quantileF(sorted, 0.75);
+  const cl = quantileF(sorted, 0.25);
+  if (!(ch > cl || ch !== 0 || cl < 0)) return null;
+  let a = 0;
+  let b = 0;
+  if (!(ch <= cl || lo === 0 || hi === 0)) {
+    const ln = (x: number) => (x > 0 ? Math.log(x) : 0);
+    a = (ln(1 / hi - 1) - ln(1 / lo - 1)) / (cl - ch);
+    b = ln(1 / lo - 1) + a * cl;
+  }
+  return Float64Array.from(consensus, (c) => Math.max(Math.min(1 / (1 + Math.exp(b - a * c)), hi), lo));
+}
+
+/** Fast-mode twin of {@link sigmoidAlpha}; `steepness` in float form (stored i16 / 100). */
+export function sigmoidAlphaFast(lo: number, hi: number, steepness: number): (c: number, w: number, b: number) => number {
+  return (c, w, b) => {
+    const buy = Math.min(Math.max(w - c, 0), 1);
+    const sell = Math.min(Math.max(b - w, 0), 1);
+    const d = w >= b ? buy : sell;
+    const x = Math.min(Math.max(-steepness * (d - 0.5), -20), 20);
+    const sig = 1 / (1 + Math.exp(x));
+    return Math.min(Math.max(lo + sig * (hi - lo), lo), hi);
+  };
 }
 
 /**

@@ -3,12 +3,10 @@
  * float inputs as the chain stores them (exact mode), runs the epochs in order carrying bonds,
  * permits and the last epoch block, and shapes the contract's output.
  */
-import { ONE, toFloat, toU16Proportion } from '../../math/i32f32.ts';
-import { epochExact } from './epochExact.ts';
-import { epochFast } from './epochFast.ts';
+import { toU16Proportion } from '../../math/i32f32.ts';
+import { type Csr, csrFromDense, csrFromPairs, csrToDense } from './csr.ts';
+import { type EpochParams, type EpochResult, exactParams, permitsFor, yumaEpoch } from './epoch.ts';
 import { type YumaChainParams, type YumaRules, yumaRules } from './profiles.ts';
-import { type SpMat, isTopk, isTopkNonzero } from './sparse.ts';
-import { normalizeStake64 } from './stake.ts';
 import type { SparseRow, YumaEpochOutput, YumaInput, YumaOutput } from './types.ts';
 
 /** floor(x · 65535 + 0.5): a float proportion as the chain stores it (u16). */
@@ -62,36 +60,27 @@ export function quantizeWeightRow(row: SparseRow): SparseRow {
   return row.map(([j, w]) => [j, Math.min(65535, Math.floor((w / max) * 65535 + 0.5))]);
 }
 
-function toSpMat(rows: SparseRow[]): SpMat {
-  return rows.map((r) => {
-    const sorted = r.slice().sort((a, b) => a[0] - b[0]);
-    return { j: sorted.map((e) => e[0]), v: sorted.map((e) => e[1]) };
-  });
-}
-
-function denseBondsToSp(bonds: number[][] | undefined, n: number): SpMat {
-  const m: SpMat = [];
-  for (let i = 0; i < n; i++) {
-    const j: number[] = [];
-    const v: number[] = [];
-    const row = bonds?.[i];
-    if (row) for (let c = 0; c < n; c++) if (row[c]) (j.push(c), v.push(row[c]));
-    m.push({ j, v });
-  }
-  return m;
-}
-
-function dense(m: SpMat, n: number, f: (v: number) => number): number[][] {
-  return m.map((r) => {
-    const row = new Array<number>(n).fill(0);
-    for (let k = 0; k < r.j.length; k++) row[r.j[k]] = f(r.v[k]);
-    return row;
-  });
-}
-
-function stakeRao(input: YumaInput, s: Array<number | bigint>): bigint[] {
-  if (input.units === 'chain') return s.map((v) => (typeof v === 'bigint' ? v : BigInt(v)));
-  return s.map((v) => BigInt(Math.floor(Number(v) * 1e9)));
+/** Epoch parameters for fast mode: floats as given in float units, chain units scaled. */
+export function fastParams(p: YumaChainParams, input: YumaInput): EpochParams {
+  const h = input.hyperparameters ?? {};
+  const float = input.units === 'float';
+  const pick = (given: number | undefined, chain: number, scale: number) =>
+    float && given !== undefined ? given : chain / scale;
+  return {
+    exact: false,
+    one: 1,
+    kappa: pick(h.kappa, p.kappa, 65535),
+    bondsPenalty: pick(h.bondsPenalty, p.bondsPenalty, 65535),
+    emaAlpha: 1 - pick(h.bondsMovingAverage, p.bondsMovingAverage, 1e6),
+    liquidAlphaEnabled: p.liquidAlphaEnabled,
+    yuma3: p.yuma3,
+    maxAllowedValidators: p.maxAllowedValidators,
+    activityCutoff: p.activityCutoff,
+    tempo: p.tempo,
+    alphaLow: pick(h.liquidAlpha?.alphaLow, p.alphaLow, 65535),
+    alphaHigh: pick(h.liquidAlpha?.alphaHigh, p.alphaHigh, 65535),
+    alphaSigmoidSteepness: pick(h.alphaSigmoidSteepness, p.alphaSigmoidSteepness, 100),
+  };
 }
 
 /**
@@ -102,86 +91,104 @@ function stakeRao(input: YumaInput, s: Array<number | bigint>): bigint[] {
  */
 export function runYuma(input: YumaInput): YumaOutput {
   const rules = yumaRules(input.profile);
-  const p = resolveChainParams(rules, input);
-  return input.mode === 'exact' ? runExact(rules, p, input) : runFastMode(rules, p, input);
-}
-
-function runExact(rules: YumaRules, p: YumaChainParams, input: YumaInput): YumaOutput {
+  const cp = resolveChainParams(rules, input);
+  const exact = input.mode === 'exact';
+  const p = exact ? exactParams(cp) : fastParams(cp, input);
   const n = input.epochs[0].stake.length;
   const registeredAt = input.neurons?.registeredAt ?? new Array<number>(n).fill(0);
-  let permits: boolean[];
-  if (input.neurons?.validatorPermit) permits = input.neurons.validatorPermit.slice();
-  else {
-    const s0 = normalizeStake64(stakeRao(input, input.epochs[0].stake));
-    permits = rules.permits === 'topk' ? isTopk(s0, p.maxAllowedValidators) : isTopkNonzero(s0, p.maxAllowedValidators);
-  }
-  let bonds = denseBondsToSp(input.initial?.bonds, n);
-  // float form of the stored bonds, carried for rows an epoch leaves untouched
-  let bondsFloat: number[][] = dense(bonds, n, (u) => u / 65535);
-  let firstBlock = input.epochs[0].block ?? p.tempo;
-  let lastStep = input.initial?.lastMechanismStepBlock ?? Math.max(0, firstBlock - p.tempo);
-  const out: YumaEpochOutput[] = [];
+  // stake as the epoch reads it: rao (exact: float units floored to rao) or floats (fast)
+  const stakeOf = (s: Array<number | bigint>): Array<number | bigint> =>
+    exact ? (input.units === 'chain' ? s.map((v) => BigInt(v)) : s.map((v) => BigInt(Math.floor(Number(v) * 1e9)))) : s.map(Number);
+  let permits = input.neurons?.validatorPermit?.slice() ?? permitsFor(rules, exact, stakeOf(input.epochs[0].stake), cp.maxAllowedValidators);
+  // stored bonds: exact keeps u16 as stored; fast keeps floats in the storage form
+  let bonds = csrFromDense(input.initial?.bonds, n);
+  if (!exact) for (let k = 0; k < bonds.ptr[n]; k++) bonds.val[k] /= 65535;
+  const firstBlock = input.epochs[0].block ?? cp.tempo;
+  let lastStep = input.initial?.lastMechanismStepBlock ?? Math.max(0, firstBlock - cp.tempo);
+  const toFloat = exact ? (v: number) => v / 2 ** 32 : (v: number) => v;
+  const epochs: YumaEpochOutput[] = [];
   input.epochs.forEach((e, k) => {
-    const block = e.block ?? (k + 1) * p.tempo;
-    const weights = toSpMat(input.units === 'float' ? e.weights.map(quantizeWeightRow) : e.weights);
-    const lastUpdate = input.neurons?.lastUpdate ?? new Array<number>(n).fill(block);
-    const r = epochExact(rules, p, {
+    const block = e.block ?? (k + 1) * cp.tempo;
+    const rows = exact && input.units === 'float' ? e.weights.map(quantizeWeightRow) : e.weights;
+    const r = yumaEpoch(rules, p, {
       n,
       block,
-      stake: stakeRao(input, e.stake),
-      weights,
+      stake: stakeOf(e.stake),
+      weights: csrFromPairs(rows, n),
       bonds,
-      lastUpdate,
+      lastUpdate: input.neurons?.lastUpdate ?? new Array<number>(n).fill(block),
       registeredAt,
       validatorPermit: permits,
       lastMechanismStepBlock: lastStep,
       raoEmission: input.raoEmission,
     });
-    const nextFloat: number[][] = bondsFloat.map((row, i) => {
-      const a = r.bondsRowAction[i];
-      if (a === 'keep') return row;
-      const d = new Array<number>(n).fill(0);
-      if (a === 'write') {
-        const er = r.bondsStorageForm[i];
-        for (let t = 0; t < er.j.length; t++) d[er.j[t]] = toFloat(er.v[t]);
-      }
-      return d;
-    });
-    const u16 = (v: number[]) => v.map(toU16Proportion);
-    out.push({
-      rank: r.rank.map(toFloat),
-      trust: r.trust ? r.trust.map(toFloat) : null,
-      consensus: r.consensus.map(toFloat),
-      incentive: r.incentive.map(toFloat),
-      dividends: r.dividends.map(toFloat),
-      validatorTrust: r.validatorTrust.map(toFloat),
+    bonds = storeBonds(exact, bonds, r);
+    const list = (v: Float64Array) => Array.from(v, toFloat);
+    const u16 = (v: Float64Array) => Array.from(v, toU16Proportion);
+    epochs.push({
+      rank: list(r.incentive),
+      trust: r.trust ? list(r.trust) : null,
+      consensus: list(r.consensus),
+      incentive: list(r.incentive),
+      dividends: list(r.dividends),
+      validatorTrust: list(r.validatorTrust),
       validatorPermit: r.newPermits,
-      bonds: nextFloat,
+      bonds: bondsFloat(exact, bonds, r),
       emission:
-        r.serverEmission && r.validatorEmission
-          ? r.serverEmission.map((s, i) => s + r.validatorEmission![i])
-          : null,
-      u16: {
-        consensus: u16(r.consensus),
-        incentive: u16(r.incentive),
-        dividends: u16(r.dividends),
-        trust: r.trust ? u16(r.trust) : null,
-        validatorTrust: u16(r.validatorTrust),
-        rank: u16(r.rank),
-        bonds: dense(r.bondsStored, n, (v) => v),
-      },
+        r.serverEmission && r.validatorEmission ? r.serverEmission.map((s, i) => s + r.validatorEmission![i]) : null,
+      ...(exact
+        ? {
+            u16: {
+              consensus: u16(r.consensus),
+              incentive: u16(r.incentive),
+              dividends: u16(r.dividends),
+              trust: r.trust ? u16(r.trust) : null,
+              validatorTrust: u16(r.validatorTrust),
+              rank: u16(r.incentive),
+              bonds: csrToDense(bonds),
+            },
+          }
+        : {}),
     });
-    bonds = r.bondsStored;
-    bondsFloat = nextFloat;
     permits = r.newPermits;
     lastStep = block;
-    firstBlock = block;
   });
-  return { schemaVersion: 1, epochs: out };
+  return { schemaVersion: 1, epochs };
 }
 
-function runFastMode(rules: YumaRules, p: YumaChainParams, input: YumaInput): YumaOutput {
-  return epochFast(rules, p, input);
+/** `Bonds` after an epoch: written rows (exact: u16 of the storage form), cleared rows, kept rows. */
+function storeBonds(exact: boolean, prev: Csr, r: EpochResult): Csr {
+  const n = prev.n;
+  const rows: Array<Array<[number, number]>> = [];
+  for (let i = 0; i < n; i++) {
+    const a = r.bondsRowAction[i];
+    const src = a === 'write' ? r.bondsStorageForm : a === 'keep' ? prev : null;
+    const row: Array<[number, number]> = [];
+    if (src)
+      for (let k = src.ptr[i]; k < src.ptr[i + 1]; k++)
+        row.push([src.col[k], exact && a === 'write' ? toU16Proportion(src.val[k]) : src.val[k]]);
+    rows.push(row);
+  }
+  return csrFromPairs(rows, n);
 }
 
-export { ONE };
+/**
+ * The contract's float `bonds`: the storage form before u16 quantization for written rows,
+ * 0 for cleared rows, and the stored value (u16 / 65535 in exact mode) for rows left as they were.
+ */
+function bondsFloat(exact: boolean, stored: Csr, r: EpochResult): number[][] {
+  const n = stored.n;
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Array<number>(n).fill(0);
+    const a = r.bondsRowAction[i];
+    if (a === 'write') {
+      const m = r.bondsStorageForm;
+      for (let k = m.ptr[i]; k < m.ptr[i + 1]; k++) row[m.col[k]] = exact ? m.val[k] / 2 ** 32 : m.val[k];
+    } else if (a === 'keep') {
+      for (let k = stored.ptr[i]; k < stored.ptr[i + 1]; k++) row[stored.col[k]] = exact ? stored.val[k] / 65535 : stored.val[k];
+    }
+    out.push(row);
+  }
+  return out;
+}
