@@ -42,7 +42,7 @@ export function denseMathjsEpoch(c: DenseCase): { incentive: number[]; dividends
   const aSum = math.sum(A) as number;
   const As = aSum > 0 ? (math.divide(A, aSum) as Matrix) : A;
   let W = math.matrix(c.weights.map((row, i) => row.map((w, j) => (c.permits[i] && i !== j ? w : 0))));
-  const rs = math.sum(W, 1) as Matrix;
+  const rs = math.sum(W, 1) as unknown as Matrix;
   W = math.matrix(
     (W.toArray() as number[][]).map((row, i) => {
       const s = rs.get([i]) as number;
@@ -58,7 +58,7 @@ export function denseMathjsEpoch(c: DenseCase): { incentive: number[]; dividends
   const I = rSum > 0 ? (math.divide(R, rSum) as Matrix) : R;
   const WB = math.add(W, math.multiply(c.bondsPenalty, math.subtract(Wc, W))) as Matrix;
   const colNorm = (M: Matrix) => {
-    const cs = math.sum(M, 0) as Matrix;
+    const cs = math.sum(M, 0) as unknown as Matrix;
     return math.matrix((M.toArray() as number[][]).map((row) => row.map((v, j) => ((cs.get([j]) as number) > 0 ? v / (cs.get([j]) as number) : v))));
   };
   const dB = colNorm(math.matrix((WB.toArray() as number[][]).map((row, i) => row.map((v) => v * As0[i]))));
