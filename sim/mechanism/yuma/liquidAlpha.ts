@@ -9,36 +9,30 @@
  *   Yuma3 only (`alpha_sigmoid` in run_epoch.rs, `exp_safe` in epoch/math.rs @ 14bc6f9f9).
  *
  * These run n (or nnz) times per epoch on values that leave the double-exact range (exp(20) ·
- * 2^32 > 2^53), so they use the BigInt I32F32 transcendentals of `sim/math/fixed32.ts`.
+ * 2^32 > 2^53), so they use the BigInt substrate-fixed reproduction of `sim/math/fixed.ts`
+ * (`safe_ln`/`safe_exp` as at L233 with crate v0.5.9, `exp_safe` as at HEAD with v0.6.0).
  */
-import { I32, expI32, lnI32 } from '../../math/fixed32.ts';
+import {
+  I32F32,
+  expSafe,
+  safeDiv as safeDivT,
+  safeExp,
+  safeLn,
+  saturatingAdd,
+  saturatingDiv,
+  saturatingMul,
+  saturatingSub,
+} from '../../math/fixed.ts';
 
 const ONE = 1n << 32n;
 const Z = 0n;
 const U16MAX = 65535n << 32n;
 
-const satSub = I32.saturatingSub;
-const satAdd = I32.saturatingAdd;
-const satMul = I32.saturatingMul;
-const safeDiv = I32.safeDiv;
-
-/** `safe_ln` (L233): ln or 0 on error. */
-function safeLn(x: bigint): bigint {
-  return lnI32(x) ?? Z;
-}
-/** `safe_exp` (L233): exp or 0 on error (no clamp — the quirk mechanism.md §8.4 describes). */
-function safeExp(x: bigint): bigint {
-  return expI32(x) ?? Z;
-}
-/** `exp_safe` (HEAD): clamp to [−20, 20]; on error 0 for non-positive input, max otherwise. */
-function expSafe(x: bigint): bigint {
-  const lo = -20n << 32n;
-  const hi = 20n << 32n;
-  const s = x < lo ? lo : x > hi ? hi : x;
-  const r = expI32(s);
-  if (r !== null) return r;
-  return s <= Z ? Z : I32.MAX;
-}
+const satSub = (a: bigint, b: bigint) => saturatingSub(I32F32, a, b);
+const satAdd = (a: bigint, b: bigint) => saturatingAdd(I32F32, a, b);
+const satMul = (a: bigint, b: bigint) => saturatingMul(I32F32, a, b);
+const safeDiv = (a: bigint, b: bigint) => safeDivT(I32F32, a, b);
+const satDiv = (a: bigint, b: bigint) => saturatingDiv(I32F32, a, b);
 
 /** `quantile` of epoch/math.rs: sorted, pos = q·(len−1) in f64, linear interpolation with an I32F32 weight. */
 function quantile(sorted: bigint[], q: number): bigint {
@@ -73,13 +67,13 @@ export function logisticAlphaPerColumn(consensus: ArrayLike<number>, alphaLow: n
   let a = Z;
   let b = Z;
   if (!(cHigh <= cLow || lo === Z || hi === Z)) {
-    const lnHigh = safeLn(satSub(safeDiv(ONE, hi), ONE));
-    const lnLow = safeLn(satSub(safeDiv(ONE, lo), ONE));
+    const lnHigh = safeLn(satSub(safeDiv(ONE, hi), ONE), 'v0.5.9');
+    const lnLow = safeLn(satSub(safeDiv(ONE, lo), ONE), 'v0.5.9');
     a = safeDiv(satSub(lnHigh, lnLow), satSub(cLow, cHigh));
     b = satAdd(lnLow, satMul(a, cLow));
   }
   return Float64Array.from(c, (cj) => {
-    const e = safeExp(satSub(b, satMul(a, cj)));
+    const e = safeExp(satSub(b, satMul(a, cj)), 'v0.5.9');
     let alpha = safeDiv(ONE, satAdd(ONE, e));
     // clamp_alpha_values: min(high) then max(low)
     if (alpha > hi) alpha = hi;
@@ -138,7 +132,7 @@ export function sigmoidAlpha(
   const lo = safeDiv(BigInt(alphaLow) << 32n, U16MAX);
   const hi = safeDiv(BigInt(alphaHigh) << 32n, U16MAX);
   // alpha_sigmoid_steepness.saturating_div(I32F32::from_num(-100)): truncates toward zero
-  const slope = I32.saturatingDiv(BigInt(steepness) << 32n, -100n << 32n);
+  const slope = satDiv(BigInt(steepness) << 32n, -100n << 32n);
   const half = ONE >> 1n;
   const span = satSub(hi, lo);
   const memo = new Map<number, number>();
@@ -151,7 +145,7 @@ export function sigmoidAlpha(
     const hit = memo.get(d);
     if (hit !== undefined) return hit;
     const x = satMul(slope, satSub(BigInt(d), half));
-    const sig = I32.saturatingDiv(ONE, satAdd(ONE, expSafe(x)));
+    const sig = satDiv(ONE, satAdd(ONE, expSafe(x, I32F32, 'v0.6.0')));
     let alpha = satAdd(lo, satMul(sig, span));
     if (alpha > hi) alpha = hi;
     if (alpha < lo) alpha = lo;
