@@ -23,14 +23,12 @@ describe('block emission by issuance (§4)', () => {
     expect(blockEmissionForIssuance(10_500_000_000_000_000n)).toBe(500_000_000n);
     expect(blockEmissionForIssuance(10_500_000_000_000_000n - 1_000_000_000n)).toBe(1_000_000_000n);
   });
-  it('halving thresholds land where the formula puts them, within the fixed-point log2 resolution', () => {
+  it('halving thresholds land exactly at the issuance the formula gives (21M·(1 − 2^−k) TAO)', () => {
     for (let k = 1; k <= 6; k++) {
       const expected = halvingThreshold(k);
       const at = firstIssuanceAtOrBelow(1_000_000_000n >> BigInt(k), halvingThreshold(k - 1), TOTAL_SUPPLY);
-      // log2 carries 32 fractional bits: near the threshold its error is ≲ 2^-31 of the
-      // quotient, i.e. a relative issuance error of ~2^-31 · 2^-k … here at most a few µTAO
-      const diff = at > expected ? at - expected : expected - at;
-      expect(diff, `halving ${k}: at ${at}, formula ${expected}`).toBeLessThan(10_000_000n);
+      // 1/(1 − r) is exactly 2^k there, and the fixed-point log2 of a power of two is exact
+      expect(at, `halving ${k}`).toBe(expected);
       expect(blockEmissionForIssuance(at)).toBe(1_000_000_000n >> BigInt(k));
       expect(blockEmissionForIssuance(at - 1n)).toBe(1_000_000_000n >> BigInt(k - 1));
     }
