@@ -109,31 +109,9 @@ export function bitLength(y: number): number {
   return hi > 0 ? 64 - Math.clz32(hi) : 32 - Math.clz32(y >>> 0);
 }
 
-/**
- * trunc(x · 2^32 / y) for x ≥ 0, y > 0 (both exact integers < 2^53): long division in chunks
- * small enough that each partial dividend stays below 2^53.
- */
+/** trunc(x · 2^32 / y) for x ≥ 0, y > 0 (both exact integers < 2^53). */
 function divMagnitude(x: number, y: number): number {
-  let q = Math.floor(x / y); // exact for x < 2^53
-  let r = x - q * y;
-  if (r === 0) {
-    const out = q * TWO32;
-    if (!(out < TWO53)) throw new I32F32RangeError(`I32F32 quotient out of exact range: ${x} / ${y}`);
-    return out;
-  }
-  const k = 53 - bitLength(y); // r < y ⇒ r·2^k < 2^53
-  let remaining = 32;
-  while (remaining > 0) {
-    const s = k < remaining ? k : remaining;
-    const scale = 2 ** s;
-    const t = r * scale;
-    const d = Math.floor(t / y);
-    r = t - d * y;
-    q = q * scale + d;
-    remaining -= s;
-  }
-  if (!(q < TWO53)) throw new I32F32RangeError(`I32F32 quotient out of exact range: ${x} / ${y}`);
-  return q;
+  return divByDivisor(x, y, divisorShift(y));
 }
 
 /**
