@@ -195,10 +195,13 @@ export function yumaEpoch(rules: YumaRules, p: EpochParams, x: EpochInput, scrat
   const weightsForBonds = interpolateClipped(exact, weights, clipped, p.bondsPenalty, one, slot('wb', nnzW));
   // HEAD: last_tempo = LastMechansimStepBlock + 1, or block − tempo when that is 0 (run_epoch.rs @ 14bc6f9f9)
   const lastTempo = x.lastMechanismStepBlock === 0 ? Math.max(0, b - p.tempo) : x.lastMechanismStepBlock + 1;
+  const blockMinusTempo = Math.max(0, b - p.tempo);
   const maskBonds = (m: Csr) =>
     rules.bondsMask === 'lastUpdate'
       ? filterCsr(m, (i, j) => !(x.lastUpdate[i] <= x.registeredAt[j]), slot('bonds', nnzB))
-      : filterCsr(m, (_i, j) => !(lastTempo <= x.registeredAt[j]), slot('bonds', nnzB));
+      : rules.bondsMask === 'blockMinusTempo'
+        ? filterCsr(m, (_i, j) => !(blockMinusTempo <= x.registeredAt[j]), slot('bonds', nnzB))
+        : filterCsr(m, (_i, j) => !(lastTempo <= x.registeredAt[j]), slot('bonds', nnzB));
   const anyConsensus = consensus.some((c) => c !== 0);
 
   let dividends: Float64Array;
@@ -207,9 +210,10 @@ export function yumaEpoch(rules: YumaRules, p: EpochParams, x: EpochInput, scrat
     // stored u16 → proportion (trunc division by 65535); no column normalization, no stake-weighted delta
     const bonds = maskBonds(exact ? toProportions(x.bonds, slot('bondsIn', nnzB)) : x.bonds);
     if (p.liquidAlphaEnabled && anyConsensus) {
+      const variant = rules.sigmoidExp ?? 'expSafe';
       const alpha = exact
-        ? sigmoidAlpha(p.alphaLow, p.alphaHigh, p.alphaSigmoidSteepness)
-        : sigmoidAlphaFast(p.alphaLow, p.alphaHigh, p.alphaSigmoidSteepness);
+        ? sigmoidAlpha(p.alphaLow, p.alphaHigh, p.alphaSigmoidSteepness, variant)
+        : sigmoidAlphaFast(p.alphaLow, p.alphaHigh, p.alphaSigmoidSteepness, variant);
       emaBonds = matEmaAlphaPerEntry(exact, one, weightsForBonds, bonds, consensus, alpha);
     } else {
       emaBonds = matEmaM(exact, weightsForBonds, bonds, p.emaAlpha, one, undefined, slot('ema', nnzW + nnzB));

@@ -134,9 +134,9 @@ describe('era rule sets: switches and defaults as the source has them', () => {
   it('spec257 (8de0d23ca): column bond mask at block − tempo, bonds penalty default 65535', () => {
     const r = R.spec257;
     expect(r.permits).toBe('topk'); // :462
-    // :573 last_tempo = current_block.saturating_sub(tempo); :578 last_tempo <= registered (closest: 'lastTempo' with LMSB 0)
-    expect(r.bondsMask).toBe('lastTempo');
-    expect(YUMA_ERA_PENDING.spec257.epochLayer).toEqual(['bondsMask:blockMinusTempo']);
+    // :573 last_tempo = current_block.saturating_sub(tempo); :578 last_tempo <= registered
+    expect(r.bondsMask).toBe('blockMinusTempo');
+    expect(YUMA_ERA_PENDING.spec257.epochLayer).toEqual([]);
     expect(r.computesTrust).toBe(true); // :521, :547
     expect(r.liquidAlpha).toBe('logisticPerColumn'); // :597
     expect(r.supportsYuma3).toBe(false);
@@ -147,7 +147,9 @@ describe('era rule sets: switches and defaults as the source has them', () => {
   it('spec283 (e9bbb6134): topk_nonzero, Yuma3 with sigmoid alpha, classic without liquid alpha, trust kept', () => {
     const r = R.spec283;
     expect(r.permits).toBe('topkNonzero'); // :530 is_topk_nonzero(&stake, ..)
-    expect(r.bondsMask).toBe('lastTempo'); // :683/:688 block − tempo (pending 'blockMinusTempo')
+    expect(r.bondsMask).toBe('blockMinusTempo'); // :683/:688 block − tempo
+    expect(r.sigmoidExp).toBe('safeExp'); // :1300 safe_exp
+    expect(r.activityCutoffFromTempo).toBe(false);
     expect(r.computesTrust).toBe(true); // :589 preranks, :615 trust
     expect(r.liquidAlpha).toBe('sigmoidYuma3Only'); // :706 compute_ema_bonds_normal_sparse; :1300–:1302 alpha_sigmoid
     expect(r.supportsYuma3).toBe(true); // :636 if Yuma3On::<T>::get(netuid)
@@ -155,7 +157,7 @@ describe('era rule sets: switches and defaults as the source has them', () => {
     expect(r.defaults.bondsPenalty).toBe(65535); // runtime/src/lib.rs:1077
     expect(r.defaults.alphaSigmoidSteepness).toBe(1000); // runtime/src/lib.rs:1057 (i16)
     expect(r.defaults.yuma3).toBe(false); // runtime/src/lib.rs:1107 InitialYuma3On = false
-    expect(YUMA_ERA_PENDING.spec283.epochLayer).toEqual(['bondsMask:blockMinusTempo', 'sigmoidExp:safeExp']);
+    expect(YUMA_ERA_PENDING.spec283.epochLayer).toEqual([]);
   });
 
   it('spec298 (6309d3592): spec283 + commit-reveal column mask (input level)', () => {
@@ -168,7 +170,8 @@ describe('era rule sets: switches and defaults as the source has them', () => {
   it('spec334 / spec348 (6218ecc5c, 459fa72d1): every row without a new permit cleared, trust still computed', () => {
     for (const r of [R.spec334, R.spec348]) {
       expect(r.permits).toBe('topkNonzero'); // :693
-      expect(r.bondsMask).toBe('lastTempo'); // :889/:894 block − tempo (pending)
+      expect(r.bondsMask).toBe('blockMinusTempo'); // :889/:894 block − tempo
+      expect(r.sigmoidExp).toBe('safeExp'); // :1539/:1541 safe_exp
       expect(r.computesTrust).toBe(true); // :794 preranks, :820 trust
       expect(r.liquidAlpha).toBe('sigmoidYuma3Only'); // :912 classic without liquid alpha; :1539/:1541 safe_exp
       expect(r.supportsYuma3).toBe(true); // :841
@@ -180,13 +183,15 @@ describe('era rule sets: switches and defaults as the source has them', () => {
   it('spec411 / spec421 (486037ba4, 6016381e4): current switches except the bond mask source', () => {
     for (const r of [R.spec411, R.spec421]) {
       expect(r.permits).toBe('topkNonzero'); // :672
-      expect(r.bondsMask).toBe('lastTempo'); // :862/:867 block − tempo (pending 'blockMinusTempo')
+      expect(r.bondsMask).toBe('blockMinusTempo'); // :862/:867 block − tempo
+      expect(r.sigmoidExp).toBe('expSafe'); // :1498 exp_safe
+      expect(r.activityCutoffFromTempo).toBe(false); // :598 stored ActivityCutoff
       expect(r.computesTrust).toBe(false); // no preranks since 6e3d24cea (spec 365)
       expect(r.liquidAlpha).toBe('sigmoidYuma3Only'); // :1498/:1500 exp_safe
       expect(r.supportsYuma3).toBe(true); // :814
       expect(r.clearBonds).toBe('allWithoutPermit'); // :1045 + :118
       expect(r.defaults).toEqual(CURRENT.defaults); // activity cutoff stored ActivityCutoff 5000 (:598 get_activity_cutoff)
-      expect(YUMA_ERA_PENDING[r.name].epochLayer).toEqual(['bondsMask:blockMinusTempo']);
+      expect(YUMA_ERA_PENDING[r.name].epochLayer).toEqual([]);
     }
   });
 
@@ -208,7 +213,7 @@ describe('era epochs: distinguishing behaviour (exact mode)', () => {
   it('spec257: bonds to a uid registered since block − tempo are dropped although the weights are newer', () => {
     // block 1000, tempo 360: uid 3 registered at 900 ≥ 640; validators set weights at 950 > 900,
     // so the L233 per-entry mask keeps bond (0, 3); the spec-257 column mask drops column 3.
-    // LMSB 0 makes the pipeline's 'lastTempo' use block − tempo, the spec-257 rule.
+    // ('blockMinusTempo' ignores LastMechansimStepBlock; the HEAD rule would use it when non-zero.)
     const x = () =>
       input({
         n: 4,
@@ -358,5 +363,13 @@ describe('Yuma3 sigmoid: safe_exp (spec 283–364) vs exp_safe (spec 365+)', () 
     const lo = Number(safeDiv(I32F32, 45875n << 32n, 65535n << 32n));
     expect(v2(0n)).toBe(hi);
     expect(v3(0, 0, 0) - lo).toBeLessThan(2 ** 12);
+  });
+
+  it("the 'safeExp' variant of the pipeline's sigmoid is the spec 283–364 rule at every steepness", () => {
+    for (const s of [0, 1000, 4000, 5000, 20000, -5000, 32767]) {
+      const v2 = alphaSigmoidSafeExp(45875, 58982, s);
+      const pipeline = sigmoidAlpha(45875, 58982, s, 'safeExp');
+      for (const d of grid) expect(pipeline(0, d, 0)).toBe(v2(BigInt(d)));
+    }
   });
 });

@@ -66,8 +66,7 @@ const spec257: YumaRules = {
   name: eraName('spec257'),
   specVersion: 257,
   commit: '8de0d23ca',
-  // TODO(new switch): bondsMask 'blockMinusTempo' — drop column j when max(0, block − tempo) <= registered[j]; 'lastTempo' equals it only when EpochInput.lastMechanismStepBlock is 0.
-  bondsMask: 'lastTempo',
+  bondsMask: 'blockMinusTempo',
   // TODO(new switch): keepsOwnerSelfWeight = true (as spec252).
   defaults: { ...DTAO_LAUNCH.defaults, bondsPenalty: 65535 },
 };
@@ -88,9 +87,10 @@ const spec283: YumaRules = {
   name: eraName('spec283'),
   specVersion: 283,
   commit: 'e9bbb6134',
-  // TODO(new switch): bondsMask 'blockMinusTempo' (as spec257).
+  bondsMask: 'blockMinusTempo',
   computesTrust: true,
-  // TODO(new switch): sigmoidExp 'safeExp' — sig = 1 / (1 + safe_exp(x)), safe_exp = exp(x) or 0 on Err, no clamp; equals 'expSafe' bit for bit while |steepness| <= 4000.
+  sigmoidExp: 'safeExp',
+  activityCutoffFromTempo: false,
   liquidAlpha: 'sigmoidYuma3Only',
   clearBonds: 'lostPermit',
   // TODO(new switch): keepsOwnerSelfWeight = true; stakeThreshold without owner exemption (input-level, default 0).
@@ -127,9 +127,10 @@ const spec334: YumaRules = {
   name: eraName('spec334'),
   specVersion: 334,
   commit: '6218ecc5c',
-  // TODO(new switch): bondsMask 'blockMinusTempo' (as spec257).
+  bondsMask: 'blockMinusTempo',
   computesTrust: true,
-  // TODO(new switch): sigmoidExp 'safeExp' (as spec283).
+  sigmoidExp: 'safeExp',
+  activityCutoffFromTempo: false,
   // TODO(new switch): keepsOwnerSelfWeight = true; commitRevealMask 'commitBlockEpochIndex'.
   defaults: { ...CURRENT.defaults },
 };
@@ -158,7 +159,8 @@ const spec411: YumaRules = {
   name: eraName('spec411'),
   specVersion: 411,
   commit: '486037ba4',
-  // TODO(new switch): bondsMask 'blockMinusTempo' (as spec257).
+  bondsMask: 'blockMinusTempo',
+  activityCutoffFromTempo: false,
   // TODO(new switch): keepsOwnerSelfWeight = true; ownerAlwaysPermitted = true; commitRevealMask 'commitBlockEpochIndex'.
   defaults: { ...CURRENT.defaults },
 };
@@ -218,29 +220,29 @@ export const YUMA_ERA_PENDING: Record<string, { epochLayer: readonly string[]; i
   'dtao-launch': { epochLayer: [], inputLevel: [] },
   spec238: { epochLayer: [], inputLevel: [] },
   spec252: { epochLayer: [], inputLevel: ['keepsOwnerSelfWeight'] },
-  spec257: { epochLayer: ['bondsMask:blockMinusTempo'], inputLevel: ['keepsOwnerSelfWeight'] },
+  spec257: { epochLayer: [], inputLevel: ['keepsOwnerSelfWeight'] },
   spec283: {
-    epochLayer: ['bondsMask:blockMinusTempo', 'sigmoidExp:safeExp'],
+    epochLayer: [],
     inputLevel: ['keepsOwnerSelfWeight', 'stakeThreshold:noOwnerExemption'],
   },
   spec298: {
-    epochLayer: ['bondsMask:blockMinusTempo', 'sigmoidExp:safeExp'],
+    epochLayer: [],
     inputLevel: ['keepsOwnerSelfWeight', 'stakeThreshold:noOwnerExemption', 'commitRevealMask:commitBlockEpochIndex'],
   },
   spec334: {
-    epochLayer: ['bondsMask:blockMinusTempo', 'sigmoidExp:safeExp'],
+    epochLayer: [],
     inputLevel: ['keepsOwnerSelfWeight', 'stakeThreshold:noOwnerExemption', 'commitRevealMask:commitBlockEpochIndex'],
   },
   spec348: {
-    epochLayer: ['bondsMask:blockMinusTempo', 'sigmoidExp:safeExp'],
+    epochLayer: [],
     inputLevel: ['keepsOwnerSelfWeight', 'stakeThreshold:noOwnerExemption', 'commitRevealMask:commitBlockEpochIndex'],
   },
   spec411: {
-    epochLayer: ['bondsMask:blockMinusTempo'],
+    epochLayer: [],
     inputLevel: ['keepsOwnerSelfWeight', 'ownerAlwaysPermitted', 'stakeThreshold:ownerExempt', 'commitRevealMask:commitBlockEpochIndex'],
   },
   spec421: {
-    epochLayer: ['bondsMask:blockMinusTempo'],
+    epochLayer: [],
     inputLevel: ['keepsOwnerSelfWeight', 'ownerAlwaysPermitted', 'stakeThreshold:ownerExempt', 'commitRevealMask:commitBlockEpochIndex'],
   },
   current: {

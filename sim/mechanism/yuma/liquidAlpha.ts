@@ -107,14 +107,25 @@ export function logisticAlphaPerColumnFast(consensus: Float64Array, lo: number, 
   return Float64Array.from(consensus, (c) => Math.max(Math.min(1 / (1 + Math.exp(b - a * c)), hi), lo));
 }
 
+/** |x| past which substrate-fixed's I32F32 `exp` errors (bits 89,715,445,397 / 2^32). */
+const EXP_I32F32_LIMIT = 89715445397 / 2 ** 32;
+
 /** Fast-mode twin of {@link sigmoidAlpha}; `steepness` in float form (stored i16 / 100). */
-export function sigmoidAlphaFast(lo: number, hi: number, steepness: number): (c: number, w: number, b: number) => number {
+export function sigmoidAlphaFast(
+  lo: number,
+  hi: number,
+  steepness: number,
+  variant: 'safeExp' | 'expSafe' = 'expSafe',
+): (c: number, w: number, b: number) => number {
   return (c, w, b) => {
     const buy = Math.min(Math.max(w - c, 0), 1);
     const sell = Math.min(Math.max(b - w, 0), 1);
     const d = w >= b ? buy : sell;
-    const x = Math.min(Math.max(-steepness * (d - 0.5), -20), 20);
-    const sig = 1 / (1 + Math.exp(x));
+    const raw = -steepness * (d - 0.5);
+    // expSafe clamps to ±20; safeExp's series errors (→ 0) past |x| ≈ 20.8885 (sim/math/fixed.ts)
+    const e =
+      variant === 'expSafe' ? Math.exp(Math.min(Math.max(raw, -20), 20)) : Math.abs(raw) > EXP_I32F32_LIMIT ? 0 : Math.exp(raw);
+    const sig = 1 / (1 + e);
     return Math.min(Math.max(lo + sig * (hi - lo), lo), hi);
   };
 }
@@ -128,6 +139,7 @@ export function sigmoidAlpha(
   alphaLow: number,
   alphaHigh: number,
   steepness: number,
+  variant: 'safeExp' | 'expSafe' = 'expSafe',
 ): (consensus: number, weight: number, bond: number) => number {
   const lo = safeDiv(BigInt(alphaLow) << 32n, U16MAX);
   const hi = safeDiv(BigInt(alphaHigh) << 32n, U16MAX);
@@ -145,7 +157,9 @@ export function sigmoidAlpha(
     const hit = memo.get(d);
     if (hit !== undefined) return hit;
     const x = satMul(slope, satSub(BigInt(d), half));
-    const sig = satDiv(ONE, satAdd(ONE, expSafe(x, I32F32, 'v0.6.0')));
+    // spec 365+: exp_safe (clamped to ±20); spec 283–364: safe_exp (0 on overflow, no clamp)
+    const e = variant === 'expSafe' ? expSafe(x, I32F32, 'v0.6.0') : safeExp(x, 'v0.6.0');
+    const sig = satDiv(ONE, satAdd(ONE, e));
     let alpha = satAdd(lo, satMul(sig, span));
     if (alpha > hi) alpha = hi;
     if (alpha < lo) alpha = lo;

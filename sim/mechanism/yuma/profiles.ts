@@ -37,9 +37,18 @@ export interface YumaRules {
   permits: 'topk' | 'topkNonzero';
   /**
    * Bond mask for re-registered uids: L233 drops (i, j) when `last_update[i] <= registered[j]`;
-   * HEAD drops column j when `last_tempo <= registered[j]` (last_tempo from LastMechansimStepBlock).
+   * spec 257–422 drop column j when `max(0, block − tempo) <= registered[j]` (`blockMinusTempo`);
+   * HEAD (spec 423+) drops column j when `last_tempo <= registered[j]`, last_tempo =
+   * LastMechansimStepBlock + 1 (or block − tempo when that is 0).
    */
-  bondsMask: 'lastUpdate' | 'lastTempo';
+  bondsMask: 'lastUpdate' | 'blockMinusTempo' | 'lastTempo';
+  /**
+   * Exponential of the Yuma3 alpha sigmoid: `safe_exp` (exp, 0 on overflow, no clamp; spec 283–364)
+   * or `exp_safe` (input clamped to ±20; spec 365+). Default `expSafe`.
+   */
+  sigmoidExp?: 'safeExp' | 'expSafe';
+  /** The activity cutoff comes from `ActivityCutoffFactorMilli` × tempo (spec 423+) instead of the stored `ActivityCutoff`. */
+  activityCutoffFromTempo?: boolean;
   /** L233 computes pre-ranks and `trust = ranks / preranks`; HEAD removed both */
   computesTrust: boolean;
   /** L233: logistic alpha per column from consensus quantiles; HEAD: sigmoid per entry, Yuma3 only */
@@ -88,6 +97,8 @@ export const CURRENT: YumaRules = {
   liquidAlpha: 'sigmoidYuma3Only',
   supportsYuma3: true,
   clearBonds: 'allWithoutPermit',
+  sigmoidExp: 'expSafe',
+  activityCutoffFromTempo: true,
   defaults: {
     kappa: 32767,
     bondsMovingAverage: 900000,

@@ -16,7 +16,7 @@ export function proportionToU16(x: number): number {
 
 /**
  * Hyperparameters in chain units, filled from the profile's defaults (mechanism.md §12).
- * At `current`, an omitted activity cutoff follows the tempo: max(1, floor(13,889 · tempo / 1000)).
+ * From spec 423 (`current`), an omitted activity cutoff follows the tempo: max(1, floor(13,889 · tempo / 1000)).
  */
 export function resolveChainParams(rules: YumaRules, input: YumaInput): YumaChainParams {
   const h = input.hyperparameters ?? {};
@@ -26,7 +26,7 @@ export function resolveChainParams(rules: YumaRules, input: YumaInput): YumaChai
   const tempo = h.tempo ?? d.tempo;
   const activityCutoff =
     h.activityCutoff ??
-    (rules.name === 'current' ? Math.max(1, Math.floor((13889 * tempo) / 1000)) : d.activityCutoff);
+    (rules.activityCutoffFromTempo ? Math.max(1, Math.floor((13889 * tempo) / 1000)) : d.activityCutoff);
   return {
     kappa: prop(h.kappa, d.kappa),
     bondsMovingAverage:
