@@ -5,6 +5,7 @@
  * `taosim --help` stays fast.
  */
 import type { Command } from '../command.ts';
+import { profiles } from './profiles.ts';
 import { yuma } from './yuma.ts';
 
-export const commands: ReadonlyArray<Command> = [yuma];
+export const commands: ReadonlyArray<Command> = [yuma, profiles];
