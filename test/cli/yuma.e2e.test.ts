@@ -19,7 +19,8 @@ describe('taosim (real bin)', () => {
     const dir = tempDir();
     const help = runBin(['--help'], dir);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^ {2}yuma {2}Run Yuma Consensus epochs/m);
+    expect(help.stdout).toMatch(/^ {2}yuma +Run Yuma Consensus epochs/m);
+    expect(help.stdout).toMatch(/^ {2}profiles +List the runtime profiles/m);
     const version = runBin(['--version'], dir);
     expect(version).toEqual({ code: 0, stdout: `${packageInfo().version}\n`, stderr: '' });
     const yumaHelp = runBin(['yuma', '--help'], dir);
