@@ -18,7 +18,7 @@ describe('taosim profiles', () => {
     const rows = JSON.parse(r.stdout) as Array<{ name: string; verification: Record<string, { level: string }> }>;
     expect(rows.map((x) => x.name)).toEqual(PROFILE_NAMES.map((p) => p.name));
     const levels = ['runtime', 'rust-vectors', 'derived-vectors', 'source', 'not-yet'];
-    for (const row of rows) for (const part of ['yuma', 'economics']) expect(levels).toContain(row.verification[part].level);
+    for (const row of rows) for (const part of ['yuma', 'allocator', 'economics']) expect(levels).toContain(row.verification[part].level);
   });
   it('an unknown flag is refused with exit 2', async () => {
     const r = await runInProcess(['profiles', '--verbose']);

@@ -29,6 +29,7 @@ export const profiles = defineCommand({
       io.stdout.write(`${names}  spec ${r.specVersion}  era ${r.era}  commit ${r.commit}  (${r.date})\n`);
       io.stdout.write(`    ${r.summary}\n`);
       io.stdout.write(`    yuma: ${r.verification.yuma.level} — ${r.verification.yuma.evidence}\n`);
+      io.stdout.write(`    allocator: ${r.verification.allocator.level} — ${r.verification.allocator.evidence}\n`);
       io.stdout.write(`    economics: ${r.verification.economics.level} — ${r.verification.economics.evidence}\n`);
     }
     return 0;
