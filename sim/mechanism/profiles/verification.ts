@@ -58,6 +58,10 @@ export const PROFILE_VERIFICATION: Record<string, ProfileVerification> = {
       level: 'rust-vectors',
       evidence: 'epoch.rs test_10_graph, test_bonds (bonds and logged emissions), Yuma3 scenarios, weighted median vectors bit-exact; 20 shared derived vectors bit-exact',
     },
-    economics: { level: 'not-yet', evidence: 'balancer pool and HEAD coinbase in progress' },
+    economics: {
+      level: 'not-yet',
+      evidence:
+        'balancer pool done (§13.6 test_exp_scaled vectors and ported swap-pallet tests bit-exact, sim/mechanism/balancer); HEAD coinbase bookkeeping and drains not assembled yet',
+    },
   },
 };
