@@ -41,7 +41,11 @@ export const PROFILE_VERIFICATION: Record<string, ProfileVerification> = {
   'dtao-launch': {
     allocator: { level: 'rust-vectors', evidence: 'era A0 rule set; coinbase.rs tests test_coinbase_alpha_issuance_base and test_coinbase_tao_issuance_different_prices reproduced at A0' },
     yuma: { level: 'derived-vectors', evidence: '20 shared vectors (independent integer model) bit-exact in exact mode; same pipeline as current, whose Rust-test vectors pass' },
-    economics: { level: 'not-yet', evidence: 'L233 coinbase/drain/pools in progress' },
+    economics: {
+      level: 'source',
+      evidence:
+        'coinbase, drain, pools, staking, registration, childkeys and the launch migration from the source at e2b8367b8 (sim/mechanism/dtaoLaunch); conservation identities asserted to the rao; commit-reveal, set_weights checks, PoW, root/senate not yet',
+    },
   },
   spec238: { yuma: ERA_YUMA, allocator: { level: 'source', evidence: 'era A1 rule sets (specs 234/238) from the source at each merge, pinned by hand-worked cases' }, economics: ERA_ECONOMY },
   spec252: { yuma: ERA_YUMA, allocator: { level: 'rust-vectors', evidence: 'era A2 rule sets (246/252); test_update_moving_price_after_time reproduced at A2' }, economics: ERA_ECONOMY },
