@@ -34,9 +34,13 @@ const ERA_ECONOMY: PartVerification = {
 /** Verification per canonical profile name. */
 export const PROFILE_VERIFICATION: Record<string, ProfileVerification> = {
   raonet: {
-    allocator: { level: 'not-yet', evidence: 'R218 shares by pool TAO are part of the raonet coinbase (in progress)' },
+    allocator: { level: 'derived-vectors', evidence: 'R218 shares by pool TAO inside the raonet coinbase, checked by the §13.7 worked example' },
     yuma: { level: 'source', evidence: 'no Yuma at spec 218: stake-proportional epoch_mock (mechanism.md §8.10)' },
-    economics: { level: 'not-yet', evidence: 'R218 coinbase, drain, pools in progress; differential vs the raonet runtime comes with the chain-in-the-loop issue' },
+    economics: {
+      level: 'derived-vectors',
+      evidence:
+        '§13.7 worked example to the rao, genesis equal to raonet.json storage, chopsticks probe values of blocks 1–7 reproduced; all 23 quirks of §14.1 (sim/mechanism/raonet); the differential harness against the runtime comes with the chain-in-the-loop issue',
+    },
   },
   'dtao-launch': {
     allocator: { level: 'rust-vectors', evidence: 'era A0 rule set; coinbase.rs tests test_coinbase_alpha_issuance_base and test_coinbase_tao_issuance_different_prices reproduced at A0' },
