@@ -16,6 +16,7 @@
  * - `TotalIssuance = Balances issuance + TotalStake + Σ SubnetLocked` (the locks are 0 by then).
  * - `MinBurn = 500,000 rao` on every non-root subnet (`migrate_set_min_burn`).
  */
+import { appendNeuron } from '../../state/neurons.ts';
 import type { Arith } from '../../math/arith.ts';
 import { I96F32, U64F64 } from '../../math/arith.ts';
 import { createNetwork, createSubnet, hotkeyNetuidKey } from '../../state/network.ts';
@@ -127,24 +128,14 @@ export function launchState<N>(A: Arith<N>, pre: PreDtaoNetwork): NetworkState<N
       burn: A.amount(ps.burn ?? DEFAULT_BURN),
       emissionValue: A.amount(ps.emissionValue),
     });
-    const nt = sub.neurons;
     for (const n of ps.neurons ?? []) {
-      nt.hotkeys.push(n.hotkey);
-      nt.blockAtRegistration.push(n.registeredAt ?? 0);
-      nt.lastUpdate.push(n.lastUpdate ?? n.registeredAt ?? 0);
-      nt.validatorPermit.push(n.validatorPermit ?? false);
-      nt.active.push(true);
-      nt.weights.push(n.weights ? n.weights.map(([j, w]) => [j, w]) : []);
-      nt.bonds.push(n.bonds ? n.bonds.map(([j, b]) => [j, b]) : []);
-      nt.incentive.push(0);
-      nt.dividends.push(0);
-      nt.consensus.push(0);
-      nt.validatorTrust.push(0);
-      nt.rank.push(0);
-      nt.trust.push(0);
-      nt.stakeWeight.push(0);
-      nt.pruningScores.push(n.pruningScore ?? 0);
-      nt.emission.push(A.zero);
+      appendNeuron(A, sub, n.hotkey, n.registeredAt ?? 0, {
+        lastUpdate: n.lastUpdate ?? n.registeredAt ?? 0,
+        validatorPermit: n.validatorPermit ?? false,
+        weights: n.weights,
+        bonds: n.bonds,
+        pruningScore: n.pruningScore ?? 0,
+      });
     }
     s.subnets.set(ps.netuid, sub);
   }

@@ -12,6 +12,7 @@
  * PoW registration and difficulty are not modelled: every registration is a burned one, so
  * `BurnRegistrationsThisInterval = RegistrationsThisInterval` and `POWRegistrationsThisInterval = 0`.
  */
+import { appendNeuron } from '../../state/neurons.ts';
 import type { Arith } from '../../math/arith.ts';
 import { I110F18, I64F64 } from '../../math/arith.ts';
 import { createSubnet, emptyNeurons, subnetsInOrder } from '../../state/network.ts';
@@ -85,28 +86,8 @@ export function adjustRegistrationTerms<N>(A: Arith<N>, s: NetworkState<N>): Net
   return adjusted;
 }
 
-/** `append_neuron`: a new uid at the end of every per-uid vector (`subnets/uids.rs`). */
-export function appendNeuron<N>(A: Arith<N>, sub: SubnetState<N>, hotkey: AccountId, block: number): number {
-  const nt = sub.neurons;
-  const uid = nt.hotkeys.length;
-  nt.hotkeys.push(hotkey);
-  nt.blockAtRegistration.push(block);
-  nt.lastUpdate.push(block);
-  nt.validatorPermit.push(false);
-  nt.active.push(true);
-  nt.weights.push([]);
-  nt.bonds.push([]);
-  nt.incentive.push(0);
-  nt.dividends.push(0);
-  nt.consensus.push(0);
-  nt.validatorTrust.push(0);
-  nt.rank.push(0);
-  nt.trust.push(0);
-  nt.stakeWeight.push(0);
-  nt.pruningScores.push(0);
-  nt.emission.push(A.zero);
-  return uid;
-}
+/** `append_neuron` (`subnets/uids.rs` @ e2b8367b8): shared with the other profiles. */
+export { appendNeuron };
 
 /**
  * `replace_neuron`: the uid gets the new hotkey, registration block and `Active = true`;

@@ -6,6 +6,7 @@
  * `coinbase/block_step.rs`, `staking/helpers.rs`, the `SubtensorSignedExtension` in `lib.rs`
  * (mechanism.md §10.1, §10.2; quirks #21, #22).
  */
+import { appendNeuron as appendNeuronShared } from '../../state/neurons.ts';
 import { I110F18, type Arith } from '../../math/arith.ts';
 import { createSubnet, subnetsInOrder } from '../../state/network.ts';
 import type { AccountId, Netuid, SubnetHyperparameters, SubnetState } from '../../state/types.ts';
@@ -116,24 +117,7 @@ export function adjustRegistrationTermsForNetworks<N>(A: Arith<N>, s: RaonetStat
  * `StakeWeight` is not extended (the next `epoch_mock` rewrites it). Returns the new uid.
  */
 export function appendNeuron<N>(A: Arith<N>, sn: SubnetState<N>, hotkey: AccountId, block: number): number {
-  const nt = sn.neurons;
-  const uid = nt.hotkeys.length;
-  nt.hotkeys.push(hotkey);
-  nt.blockAtRegistration.push(block);
-  nt.lastUpdate.push(block);
-  nt.validatorPermit.push(false);
-  nt.active.push(true);
-  nt.weights.push([]);
-  nt.bonds.push([]);
-  nt.incentive.push(0);
-  nt.dividends.push(0);
-  nt.consensus.push(0);
-  nt.validatorTrust.push(0);
-  nt.rank.push(0);
-  nt.trust.push(0);
-  nt.pruningScores.push(0);
-  nt.emission.push(A.zero);
-  return uid;
+  return appendNeuronShared(A, sn, hotkey, block, { extendStakeWeight: false });
 }
 
 /**
