@@ -647,6 +647,42 @@ function routeFee<N>(A: Arith<N>, fee: N, dropFees: boolean, hasBlockAuthor: boo
 }
 
 /**
+ * The swap both subnet wrappers run: through the balancer on dynamic subnets (price limit
+ * defaulting to the side's extreme), 1:1 with no fee on stable/root subnets. Pure: the caller
+ * applies the reserve updates.
+ */
+function subnetSwap<N>(
+  M: BalancerMath<N>,
+  subnet: SubnetState<N>,
+  side: 'buy' | 'sell',
+  amount: N,
+  defaultLimitRao: N,
+  opts: SubnetSwapOptions<N>,
+): ActionResult<{ res: Omit<SwapOutput<N>, 'pool'>; weight: bigint }> {
+  const { A } = M;
+  if (subnet.mechanism === 1) {
+    const r = swap(M, poolOf(subnet), {
+      side,
+      amount,
+      limitPrice: limitPriceFromRao(A, opts.priceLimit ?? defaultLimitRao),
+      dropFees: opts.dropFees ?? false,
+      minimumReserve: opts.minimumReserve,
+      palSwapInitialized: opts.palSwapInitialized,
+    });
+    if (!r.ok) return r;
+    return { ok: true, value: { res: r.value, weight: r.value.pool.quoteWeight } };
+  }
+  const one = u64f(A, A.amount(1));
+  return {
+    ok: true,
+    value: {
+      res: { amountPaidIn: amount, amountPaidOut: amount, feePaid: A.zero, feeToBlockAuthor: A.zero, limitHit: false, priceBefore: one, priceAfter: one },
+      weight: subnet.balancerQuoteWeight,
+    },
+  };
+}
+
+/**
  * `SubtensorModule::swap_tao_for_alpha` (stake_utils.rs @ 14bc6f9f9) on one subnet: swaps `tao`
  * (fee included) through the balancer (dynamic subnets) or 1:1 (stable/root), then
  * `SubnetAlphaIn −= out`, `SubnetAlphaOut += out`, `SubnetTAO += amount_paid_in`,
@@ -669,24 +705,9 @@ export function swapTaoForAlpha<N>(
 ): ActionResult<SubnetSwapOutput<N>> {
   const { A } = M;
   const dropFees = opts.dropFees ?? false;
-  let res: Omit<SwapOutput<N>, 'pool'>;
-  let weight = subnet.balancerQuoteWeight;
-  if (subnet.mechanism === 1) {
-    const r = swap(M, poolOf(subnet), {
-      side: 'buy',
-      amount: tao,
-      limitPrice: limitPriceFromRao(A, opts.priceLimit ?? A.amount(MAX_PRICE_RAO)),
-      dropFees,
-      minimumReserve: opts.minimumReserve,
-      palSwapInitialized: opts.palSwapInitialized,
-    });
-    if (!r.ok) return r;
-    res = r.value;
-    weight = r.value.pool.quoteWeight;
-  } else {
-    const one = u64f(A, A.amount(1));
-    res = { amountPaidIn: tao, amountPaidOut: tao, feePaid: A.zero, feeToBlockAuthor: A.zero, limitHit: false, priceBefore: one, priceAfter: one };
-  }
+  const r = subnetSwap(M, subnet, 'buy', tao, A.amount(MAX_PRICE_RAO), opts);
+  if (!r.ok) return r;
+  const { res, weight } = r.value;
   subnet.alphaIn = A.amountSub(subnet.alphaIn, clampI64(A, res.amountPaidOut));
   subnet.alphaOut = A.amountAdd(subnet.alphaOut, res.amountPaidOut);
   subnet.tao = A.amountAdd(subnet.tao, clampI64(A, res.amountPaidIn));
@@ -722,24 +743,9 @@ export function swapAlphaForTao<N>(
 ): ActionResult<SubnetSwapOutput<N>> {
   const { A } = M;
   const dropFees = opts.dropFees ?? false;
-  let res: Omit<SwapOutput<N>, 'pool'>;
-  let weight = subnet.balancerQuoteWeight;
-  if (subnet.mechanism === 1) {
-    const r = swap(M, poolOf(subnet), {
-      side: 'sell',
-      amount: alpha,
-      limitPrice: limitPriceFromRao(A, opts.priceLimit ?? A.amount(MIN_PRICE_RAO)),
-      dropFees,
-      minimumReserve: opts.minimumReserve,
-      palSwapInitialized: opts.palSwapInitialized,
-    });
-    if (!r.ok) return r;
-    res = r.value;
-    weight = r.value.pool.quoteWeight;
-  } else {
-    const one = u64f(A, A.amount(1));
-    res = { amountPaidIn: alpha, amountPaidOut: alpha, feePaid: A.zero, feeToBlockAuthor: A.zero, limitHit: false, priceBefore: one, priceAfter: one };
-  }
+  const r = subnetSwap(M, subnet, 'sell', alpha, A.amount(MIN_PRICE_RAO), opts);
+  if (!r.ok) return r;
+  const { res, weight } = r.value;
   const inDelta = clampI64(A, res.amountPaidIn);
   subnet.alphaIn = A.amountAdd(subnet.alphaIn, inDelta);
   subnet.alphaOut = A.amountSub(subnet.alphaOut, inDelta);
