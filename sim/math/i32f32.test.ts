@@ -66,6 +66,11 @@ describe('I32F32 number kernel: hand-computed bit patterns', () => {
     expect(round(-(fromInt(2) + ONE / 2))).toBe(-fromInt(3));
     expect(round(fromInt(2) + ONE / 2 - 1)).toBe(fromInt(2));
   });
+  it('divisors from 2^52 take the BigInt path (no zero-width long-division chunks)', () => {
+    const y = 2 ** 52 + 12345;
+    expect(checkedDiv(2 ** 50, y)).toBe(Number(((2n ** 50n) << 32n) / BigInt(y)));
+    expect(checkedDiv(-(2 ** 51), y)).toBe(Number((-(2n ** 51n) << 32n) / BigInt(y)));
+  });
   it('refuses to round silently outside the exact range', () => {
     expect(() => mul(2 ** 52, 2 ** 40)).toThrow(I32F32RangeError);
   });

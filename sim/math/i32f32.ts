@@ -17,6 +17,7 @@ export const ONE = 4294967296;
 const TWO16 = 65536;
 const TWO32 = 4294967296;
 const TWO53 = 9007199254740992;
+const TWO52 = 4503599627370496;
 /** 2^i for i = 0..53 (a table beats `2 ** s` in the division loop). */
 const POW2 = Float64Array.from({ length: 54 }, (_, i) => 2 ** i);
 /** Largest I32F32 bits: 2^63 − 1 (as a bigint; not representable exactly as a number). */
@@ -121,6 +122,7 @@ function divMagnitude(x: number, y: number): number {
  * fits (callers divide proportions by sums, so it does); throws rather than rounding otherwise.
  */
 export function divByDivisor(x: number, y: number, k: number): number {
+  if (!(k >= 1)) throw new I32F32RangeError(`divisor out of the chunked range (needs y < 2^52): ${y}`);
   let q = Math.floor(x / y);
   let r = x - q * y;
   if (k >= 32) {
@@ -169,7 +171,8 @@ export function checkedDiv(a: number, b: number): number | null {
   if (a === 0) return 0;
   const x = Math.abs(a);
   const y = Math.abs(b);
-  if (!(x < TWO53) || !(y < TWO53)) return checkedDivBig(a, b);
+  // divisors from 2^52 leave no room for a chunk of the long division (k = 0): BigInt
+  if (!(x < TWO53) || !(y < TWO52)) return checkedDivBig(a, b);
   // quotient bits ≥ 2^52 (or overflow past 2^63): decide exactly with BigInt
   if (x / y >= QUOTIENT_FAST_LIMIT) return checkedDivBig(a, b);
   const m = divMagnitude(x, y);

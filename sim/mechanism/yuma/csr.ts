@@ -211,10 +211,10 @@ export function normalizeM(exact: boolean, x: Float64Array): void {
   if (s === 0) return;
   if (exact) {
     if (!(s < TWO53)) throw new I32F32RangeError('vector sum out of exact range');
-    const k = divisorShift(s);
+    const k = divisorShift(s); // 0 for sums from 2^52: then every element takes safeDiv
     for (let i = 0; i < x.length; i++) {
       const v = x[i];
-      x[i] = v >= 0 && v <= s ? divByDivisor(v, s, k) : safeDiv(v, s);
+      x[i] = k >= 1 && v >= 0 && v <= s ? divByDivisor(v, s, k) : safeDiv(v, s);
     }
   } else for (let i = 0; i < x.length; i++) x[i] /= s;
 }
